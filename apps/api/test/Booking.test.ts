@@ -1,0 +1,259 @@
+import { layerTest } from "@madoguchi/db/testing"
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { Calendar } from "@madoguchi/scheduling"
+import { Profile } from "@madoguchi/domain"
+import { makeApp } from "../src/App.ts"
+import { ensureDemoAccounts } from "../src/Auth.ts"
+import { type AppRuntime, defaultProfilesDir, makeRuntime } from "../src/Runtime.ts"
+
+let runtime: AppRuntime
+let app: ReturnType<typeof makeApp>
+let token: string
+let day: string
+
+interface PublicSlot {
+  id: string
+  site: string
+  start: string
+  end: string
+  capacity: number
+  remaining: number
+  procedures: Array<string>
+}
+interface ErrorBody {
+  error: { code: string; ja: string; en: string; path?: string }
+}
+
+/** The first open Kawanishi weekday at least `ahead` days from today. */
+const openDay = (profile: Profile.CityProfile, ahead: number): string => {
+  const from = new Date(Date.now() + 9 * 3600_000 + ahead * 86_400_000).toISOString().slice(0, 10)
+  const to = new Date(Date.now() + 9 * 3600_000 + (ahead + 14) * 86_400_000).toISOString().slice(0, 10)
+  return Calendar.days(profile, from, to).find((d) => d.open)!.date
+}
+
+beforeAll(async () => {
+  runtime = makeRuntime({ profilesDir: defaultProfilesDir(), database: layerTest("pglite", "api-booking") })
+  await runtime.runPromise(ensureDemoAccounts)
+  app = makeApp(runtime, { demo: false })
+  const login = await app.request("/api/v1/auth/login", {
+    method: "POST",
+    body: JSON.stringify({ city: "kawanishi", login: "demo", password: "demo" })
+  })
+  token = ((await login.json()) as { token: string }).token
+  const kawanishi = await runtime.runPromise(Profile.Profiles.use((p) => p.get("kawanishi")))
+  day = openDay(kawanishi, 10)
+})
+afterAll(() => runtime.dispose())
+
+const auth = () => ({ authorization: `Bearer ${token}` })
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  app.request(`/api/v1${path}`, { method: "POST", headers, body: JSON.stringify(body) })
+const person = { name: "ヤマダ タロウ", contact: "072-740-1111" }
+
+const slotsOf = async (from: string, to = from): Promise<Array<PublicSlot>> => {
+  const res = await app.request(`/api/v1/cities/kawanishi/slots?from=${from}&to=${to}`)
+  assert.strictEqual(res.status, 200)
+  return ((await res.json()) as { slots: Array<PublicSlot> }).slots
+}
+
+describe("booking routes", () => {
+  it("GET /cities/{city}/slots answers the contract's slots, filled in from the calendar", async () => {
+    const slots = await slotsOf(day)
+    assert.strictEqual(slots.length, 32)
+    const first = slots[0]!
+    assert.deepStrictEqual(
+      { site: first.site, start: first.start, end: first.end, capacity: first.capacity, remaining: first.remaining },
+      {
+        site: "special",
+        start: `${day}T09:00:00+09:00`,
+        end: `${day}T09:15:00+09:00`,
+        capacity: 4,
+        remaining: 4
+      }
+    )
+    assert.include(first.procedures, "card_issuance")
+    const bad = await app.request("/api/v1/cities/kawanishi/slots?from=2026-13-01&to=2026-12-01")
+    assert.strictEqual(bad.status, 400)
+    assert.strictEqual(((await bad.json()) as ErrorBody).error.path, "from")
+  })
+
+  it("POST /cities/{city}/reservations: 201, a retry with the same Idempotency-Key answers the same, a full slot is 409 SLOT_FULL", async () => {
+    const [slot] = await slotsOf(day)
+    const input = { slotId: slot!.id, procedure: "card_issuance", ...person }
+    const res = await post("/cities/kawanishi/reservations", input, { "idempotency-key": "api-1" })
+    assert.strictEqual(res.status, 201)
+    const first = (await res.json()) as { id: string; status: string; start: string }
+    assert.strictEqual(first.status, "confirmed")
+    assert.strictEqual(first.start, slot!.start)
+    const again = await post("/cities/kawanishi/reservations", input, { "idempotency-key": "api-1" })
+    assert.strictEqual(again.status, 201)
+    assert.strictEqual(again.headers.get("idempotent-replayed"), "true")
+    assert.strictEqual(((await again.json()) as { id: string }).id, first.id)
+    // 40 clients at once for the 3 seats left.
+    const results = await Promise.all(Array.from({ length: 40 }, () => post("/cities/kawanishi/reservations", input)))
+    assert.deepStrictEqual(results.map((r) => r.status).sort(), [...Array(3).fill(201), ...Array(37).fill(409)])
+    const full = (await results.find((r) => r.status === 409)!.json()) as ErrorBody
+    assert.strictEqual(full.error.code, "SLOT_FULL")
+    assert.match(full.error.ja, /満席/)
+    assert.match(full.error.en, /full/)
+    assert.strictEqual((await slotsOf(day))[0]!.remaining, 0)
+  })
+
+  it("bad bookings are 4xx naming what was wrong", async () => {
+    const [, slot] = await slotsOf(day)
+    const bad = await post("/cities/kawanishi/reservations", {
+      slotId: slot!.id,
+      procedure: "card_issuance",
+      name: "12345",
+      contact: "x"
+    })
+    assert.strictEqual(bad.status, 400)
+    const body = (await bad.json()) as ErrorBody & { error: { problems: Array<{ path: string }> } }
+    assert.strictEqual(body.error.code, "INVALID_INPUT")
+    assert.deepStrictEqual(body.error.problems.map((p) => p.path).sort(), ["contact", "name"])
+    const missing = await post("/cities/kawanishi/reservations", {
+      slotId: "00000000-0000-4000-8000-000000000000",
+      procedure: "card_issuance",
+      ...person
+    })
+    assert.strictEqual(missing.status, 404)
+    assert.strictEqual(((await missing.json()) as ErrorBody).error.code, "SLOT_NOT_FOUND")
+    const wrong = await post("/cities/kawanishi/reservations", {
+      slotId: slot!.id,
+      procedure: "card_application",
+      ...person
+    })
+    assert.strictEqual(wrong.status, 422)
+    assert.strictEqual(((await wrong.json()) as ErrorBody).error.code, "PROCEDURE_NOT_OFFERED")
+    const unknown = await post("/cities/atlantis/reservations", {
+      slotId: slot!.id,
+      procedure: "card_issuance",
+      ...person
+    })
+    assert.strictEqual(unknown.status, 404)
+    // The route's own fields and the request's are decoded in different places; a bad body still gets
+    // every problem at once.
+    const both = await post("/cities/kawanishi/reservations", {
+      slotId: slot!.id,
+      procedure: "card_issuance",
+      name: "12345",
+      contact: "072-740-1111",
+      channel: "fax"
+    })
+    assert.strictEqual(both.status, 400)
+    const problems = ((await both.json()) as { error: { problems: Array<{ path: string }> } }).error.problems
+    assert.deepStrictEqual(problems.map((p) => p.path).sort(), ["channel", "name"])
+    const notJson = await app.request("/api/v1/cities/kawanishi/reservations", { method: "POST", body: "{" })
+    assert.strictEqual(notJson.status, 400)
+    assert.strictEqual(((await notJson.json()) as ErrorBody).error.code, "INVALID_INPUT")
+  })
+
+  it("hold, confirm, reschedule and cancel (DELETE) over HTTP; the seat comes back", async () => {
+    const [, , a, b] = await slotsOf(day)
+    const held = await post("/cities/kawanishi/holds", { slotId: a!.id, procedure: "cert_renewal", ...person })
+    assert.strictEqual(held.status, 201)
+    const hold = (await held.json()) as { id: string; status: string; expiresAt: string }
+    assert.strictEqual(hold.status, "held")
+    assert.isAbove(Date.parse(hold.expiresAt), Date.now() + 9 * 60_000)
+    const confirmed = await post(`/cities/kawanishi/reservations/${hold.id}/confirm`, {})
+    assert.strictEqual(((await confirmed.json()) as { status: string }).status, "confirmed")
+    const moved = await post(
+      `/cities/kawanishi/reservations/${hold.id}/reschedule`,
+      { slotId: b!.id },
+      { "idempotency-key": "move-1" }
+    )
+    assert.strictEqual(moved.status, 200)
+    const next = (await moved.json()) as { id: string; slotId: string; rescheduledFrom: string }
+    assert.deepStrictEqual([next.slotId, next.rescheduledFrom], [b!.id, hold.id])
+    const cancelled = await app.request(`/api/v1/cities/kawanishi/reservations/${next.id}`, {
+      method: "DELETE",
+      headers: { "idempotency-key": "cancel-1" }
+    })
+    assert.strictEqual(cancelled.status, 200)
+    assert.strictEqual(((await cancelled.json()) as { status: string }).status, "cancelled")
+    const after = await slotsOf(day)
+    assert.deepStrictEqual([after[2]!.remaining, after[3]!.remaining], [4, 4])
+  })
+
+  it("a booking keeps the eligibility pre-check: the decision and what to bring", async () => {
+    const [, , , , slot] = await slotsOf(day)
+    const res = await post("/cities/kawanishi/reservations", {
+      slotId: slot!.id,
+      procedure: "cert_renewal",
+      ...person,
+      eligibility: {
+        applicant: {
+          birthDate: "1990-04-01",
+          nationality: "JP",
+          card: {
+            status: "valid",
+            expiresOn: "2030-04-01",
+            signatureCert: { expiresOn: day },
+            authCert: { expiresOn: day }
+          }
+        },
+        attendee: { kind: "self" },
+        documents: ["my_number_card"]
+      }
+    })
+    assert.strictEqual(res.status, 201)
+    const r = (await res.json()) as { precheck: { decision: string; bring: Array<string> } }
+    assert.include(["allowed", "refused", "needs_second_visit"], r.precheck.decision)
+    assert.deepStrictEqual(r.precheck.bring, ["my_number_card"])
+  })
+
+  it("walk-in tickets number in sequence and the queue shows them; staff call and finish them", async () => {
+    const issue = () => post("/cities/kawanishi/walk-ins", { site: "special", procedure: "card_issuance" })
+    const first = await issue()
+    assert.strictEqual(first.status, 201)
+    const a = (await first.json()) as { ticket: { id: string; label: string }; waitingAhead: number }
+    const b = (await (await issue()).json()) as { ticket: { id: string; label: string }; waitingAhead: number }
+    assert.match(a.ticket.label, /^A-\d{3}$/)
+    assert.strictEqual(Number(b.ticket.label.slice(2)), Number(a.ticket.label.slice(2)) + 1)
+    assert.strictEqual(b.waitingAhead, a.waitingAhead + 1)
+    const state = (await (await app.request("/api/v1/cities/kawanishi/queue?site=special")).json()) as {
+      waiting: Array<{ label: string }>
+    }
+    assert.includeMembers(
+      state.waiting.map((w) => w.label),
+      [a.ticket.label, b.ticket.label]
+    )
+    const refused = await post("/cities/kawanishi/queue/call-next", { site: "special", window: 1 })
+    assert.strictEqual(refused.status, 401)
+    const called = await post("/cities/kawanishi/queue/call-next", { site: "special", window: 2 }, auth())
+    const ticket = ((await called.json()) as { ticket: { id: string; label: string; window: number } }).ticket
+    assert.strictEqual(ticket.label, a.ticket.label)
+    assert.strictEqual(ticket.window, 2)
+    const done = await post(`/cities/kawanishi/tickets/${ticket.id}/finish`, { outcome: "done" }, auth())
+    assert.strictEqual(done.status, 200)
+    assert.strictEqual(((await done.json()) as { status: string }).status, "done")
+    const twice = await post(`/cities/kawanishi/tickets/${ticket.id}/serve`, {}, auth())
+    assert.strictEqual(twice.status, 409)
+    assert.strictEqual(((await twice.json()) as ErrorBody).error.code, "TICKET_STATE_CONFLICT")
+  })
+
+  it("the queue as server-sent events", async () => {
+    const controller = new AbortController()
+    const res = await app.request("/api/v1/cities/kawanishi/queue/events?site=special", {
+      signal: controller.signal
+    })
+    assert.strictEqual(res.headers.get("content-type")?.startsWith("text/event-stream"), true)
+    const reader = res.body!.getReader()
+    const { value } = await reader.read()
+    const text = new TextDecoder().decode(value)
+    assert.match(text, /event: queue/)
+    assert.match(text, /"site":"special"/)
+    controller.abort()
+    await reader.cancel().catch(() => undefined)
+  })
+
+  it("staff lists a day's reservations; the public cannot", async () => {
+    const open = await app.request(`/api/v1/cities/kawanishi/reservations?date=${day}`)
+    assert.strictEqual(open.status, 401)
+    const res = await app.request(`/api/v1/cities/kawanishi/reservations?date=${day}`, { headers: auth() })
+    assert.strictEqual(res.status, 200)
+    const { reservations } = (await res.json()) as { reservations: Array<{ name: string }> }
+    assert.isAtLeast(reservations.length, 4)
+    assert.strictEqual(reservations[0]!.name, person.name)
+  })
+})
