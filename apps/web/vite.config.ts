@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
     passWithNoTests: true,
+    // The screen tests wait mostly on their own server and browser: two files at a time even on two cores.
+    maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 180_000
   }

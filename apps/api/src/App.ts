@@ -6,7 +6,7 @@
 import { AuditLog } from "@madoguchi/db"
 import { Effect } from "effect"
 import { Hono } from "hono"
-import { sessionStaff } from "./Auth.ts"
+import { demoScreenStaff, sessionStaff } from "./Auth.ts"
 import type { AppEnv } from "./Http.ts"
 import * as OpenApi from "./OpenApi.ts"
 import { authRoutes } from "./routes/Auth.ts"
@@ -48,7 +48,7 @@ export const makeApp = (runtime: AppRuntime, config: AppConfig = {}): Hono => {
   api.use("*", async (c, next) => {
     c.set("runtime", runtime)
     c.set("demo", demo)
-    const pending = sessionStaff(c)
+    const pending = sessionStaff(c) ?? demoScreenStaff(c)
     c.set("staff", pending === undefined ? undefined : await pending)
     await next()
     // Every change made by a staff member is recorded in the insert-only audit log: who, what, when —

@@ -56,11 +56,22 @@ export const sessionStaff = (c: AppContext): Promise<Staff.StaffMember | undefin
     : undefined
 }
 
-/** Resolve the session, if any, into `c.var.staff`. */
-export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const staff = sessionStaff(c)
-  if (staff !== undefined) c.set("staff", await staff)
-  await next()
+/**
+ * Sent by the web app's staff screens (never by the public booking page). It grants nothing outside
+ * demo mode: there a signed-in session is what makes a request staff.
+ */
+export const STAFF_SCREEN_HEADER = "x-madoguchi-screen"
+
+/**
+ * Demo mode only: a staff screen's call without a session acts as the city's demo manager on every
+ * route — also where the public may call too (booking by phone, a reservation in full) — as staff
+ * routes already do through `requireStaff`. `undefined` at once for anything else.
+ */
+export const demoScreenStaff = (c: AppContext): Promise<Staff.StaffMember | undefined> | undefined => {
+  if (!c.get("demo") || c.req.header(STAFF_SCREEN_HEADER) !== "staff") return undefined
+  const city = /^\/api\/v1\/cities\/([^/]+)\//.exec(c.req.path)?.[1]
+  if (city === undefined) return undefined
+  return c.get("runtime").runPromise(demoStaff(decodeURIComponent(city)).pipe(Effect.orElseSucceed(() => undefined)))
 }
 
 const demoCache = new Map<string, Staff.StaffMember>()

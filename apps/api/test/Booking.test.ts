@@ -99,6 +99,52 @@ describe("booking routes", () => {
     assert.strictEqual((await slotsOf(day))[0]!.remaining, 0)
   })
 
+  it("the public finds a booking by its code and contact, and never sees who booked; staff see all, by id or code", async () => {
+    const slot = (await slotsOf(day))[4]!
+    const res = await post("/cities/kawanishi/reservations", { slotId: slot.id, procedure: "card_issuance", ...person })
+    assert.strictEqual(res.status, 201)
+    const made = (await res.json()) as { id: string; code: string; name: string }
+    assert.match(made.code, /^[0-7][0-9A-HJKMNP-TV-Z]{9}$/)
+    const byId = (await (await app.request(`/api/v1/cities/kawanishi/reservations/${made.id}`)).json()) as Record<
+      string,
+      unknown
+    >
+    assert.strictEqual(byId["code"], made.code)
+    assert.strictEqual(byId["start"], slot.start)
+    for (const hidden of ["name", "contact", "issuanceNoticeNumber"]) assert.notProperty(byId, hidden)
+    // The code as read out on the phone, with the number written another way.
+    const typed = `${made.code.slice(0, 5).toLowerCase()}-${made.code.slice(5)}`
+    const found = await post("/cities/kawanishi/reservations/lookup", { code: typed, contact: "0727401111" })
+    assert.strictEqual(found.status, 200)
+    const view = (await found.json()) as Record<string, unknown>
+    assert.strictEqual(view["id"], made.id)
+    assert.notProperty(view, "name")
+    assert.notProperty(view, "contact")
+    // A wrong contact, or a code alone, finds nothing: 404, the same answer as a code that does not exist.
+    const wrong = await post("/cities/kawanishi/reservations/lookup", { code: made.code, contact: "090-0000-0000" })
+    assert.strictEqual(wrong.status, 404)
+    assert.strictEqual(((await wrong.json()) as ErrorBody).error.code, "RESERVATION_NOT_FOUND")
+    const bare = await app.request(`/api/v1/cities/kawanishi/reservations/${made.code}`)
+    assert.strictEqual(bare.status, 404)
+    const missing = await post("/cities/kawanishi/reservations/lookup", { code: made.code })
+    assert.strictEqual(missing.status, 400)
+    assert.strictEqual(((await missing.json()) as ErrorBody).error.path, "contact")
+    // Staff: the whole reservation, by id or by the code a caller reads out.
+    const staffView = (await (
+      await app.request(`/api/v1/cities/kawanishi/reservations/${typed}`, { headers: auth() })
+    ).json()) as { id: string; name: string; contact: string }
+    assert.deepStrictEqual(
+      { id: staffView.id, name: staffView.name, contact: staffView.contact },
+      { id: made.id, ...person }
+    )
+    // Cancelling by the id the lookup gave: the answer, too, without who.
+    const cancelled = await app.request(`/api/v1/cities/kawanishi/reservations/${made.id}`, { method: "DELETE" })
+    assert.strictEqual(cancelled.status, 200)
+    const after = (await cancelled.json()) as Record<string, unknown>
+    assert.strictEqual(after["status"], "cancelled")
+    assert.notProperty(after, "name")
+  })
+
   it("bad bookings are 4xx naming what was wrong", async () => {
     const [, slot] = await slotsOf(day)
     const bad = await post("/cities/kawanishi/reservations", {
@@ -230,6 +276,55 @@ describe("booking routes", () => {
     const twice = await post(`/cities/kawanishi/tickets/${ticket.id}/serve`, {}, auth())
     assert.strictEqual(twice.status, 409)
     assert.strictEqual(((await twice.json()) as ErrorBody).error.code, "TICKET_STATE_CONFLICT")
+  })
+
+  it("staff see ticket ids and the absent in the queue; the call display sees neither", async () => {
+    await post("/cities/kawanishi/walk-ins", { site: "special", procedure: "cert_renewal" })
+    const called = await post("/cities/kawanishi/queue/call-next", { site: "special", window: 3 }, auth())
+    const ticket = ((await called.json()) as { ticket: { id: string; label: string } }).ticket
+    assert.strictEqual((await post(`/cities/kawanishi/tickets/${ticket.id}/skip`, {}, auth())).status, 200)
+    interface State {
+      waiting: Array<{ id?: string; label: string }>
+      skipped: Array<{ id?: string; label: string }>
+    }
+    const staffState = (await (
+      await app.request("/api/v1/cities/kawanishi/queue?site=special", { headers: auth() })
+    ).json()) as State
+    assert.deepStrictEqual(
+      staffState.skipped.map((k) => ({ id: k.id, label: k.label })),
+      [{ id: ticket.id, label: ticket.label }]
+    )
+    assert.isTrue(staffState.waiting.every((w) => typeof w.id === "string"))
+    const shown = (await (await app.request("/api/v1/cities/kawanishi/queue?site=special")).json()) as State
+    assert.deepStrictEqual(shown.skipped, [])
+    assert.isTrue(shown.waiting.every((w) => w.id === undefined))
+    // Back in line when the holder returns: by the id staff saw.
+    const back = await post(`/cities/kawanishi/tickets/${ticket.id}/requeue`, {}, auth())
+    assert.strictEqual(((await back.json()) as { status: string }).status, "waiting")
+  })
+
+  it("a staff screen's header makes a request staff in demo mode only", async () => {
+    const slot = (await slotsOf(day))[6]!
+    const made = (await (
+      await post("/cities/kawanishi/reservations", { slotId: slot.id, procedure: "card_issuance", ...person }, auth())
+    ).json()) as { id: string; channel: string }
+    assert.strictEqual(made.channel, "staff")
+    const screen = { "x-madoguchi-screen": "staff" }
+    // Production: the header grants nothing.
+    const plain = (await (
+      await app.request(`/api/v1/cities/kawanishi/reservations/${made.id}`, { headers: screen })
+    ).json()) as Record<string, unknown>
+    assert.notProperty(plain, "name")
+    // Demo: the screen acts as the city's demo manager, on public-or-staff routes too.
+    const demoApp = makeApp(runtime, { demo: true })
+    const demo = (await (
+      await demoApp.request(`/api/v1/cities/kawanishi/reservations/${made.id}`, { headers: screen })
+    ).json()) as Record<string, unknown>
+    assert.strictEqual(demo["name"], person.name)
+    const anonymous = (await (
+      await demoApp.request(`/api/v1/cities/kawanishi/reservations/${made.id}`)
+    ).json()) as Record<string, unknown>
+    assert.notProperty(anonymous, "name")
   })
 
   it("the queue as server-sent events", async () => {

@@ -181,7 +181,7 @@ describe("予約 / reservations", () => {
     await page.locator("#booked-heading").waitFor()
     assert.include(await page.locator("#booked-heading").textContent(), "予約しました")
     const id = (await page.locator("p.number strong").textContent())!.trim()
-    assert.match(id, /^[0-9a-f-]{36}$/)
+    assert.match(id, /^[0-7][0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{5}$/)
     assert.include(await page.locator("section.done ol.missing").textContent(), "交付通知書", "what to bring")
 
     // The same form again (a double click, a retried post): the API replays the first booking.
@@ -194,7 +194,7 @@ describe("予約 / reservations", () => {
       },
       { entries, action }
     )
-    assert.include(again, id)
+    assert.include(again, id.replace("-", ""), "the same reservation, by its code")
 
     await page.goto(view)
     const after = Number((await row.locator("td.left").textContent())?.trim())
@@ -285,20 +285,30 @@ describe("ご予約 / public booking page", () => {
     await page.click("button.big")
     await page.locator("#done-heading").waitFor()
     const number = (await page.locator("p.number").textContent())!.trim()
-    assert.match(number, /^[0-9a-f-]{36}$/)
+    assert.match(number, /^[0-7][0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{5}$/)
     assert.include(await page.locator("section.confirmation ol.missing").textContent(), "交付通知書")
 
-    const stored = await page.request.get(`${h.base}/api/v1/cities/kawanishi/reservations/${number}`)
-    assert.strictEqual(((await stored.json()) as { channel: string }).channel, "web")
+    const lookup = (contact: string) =>
+      page.request.post(`${h.base}/api/v1/cities/kawanishi/reservations/lookup`, { data: { code: number, contact } })
+    const stored = (await (await lookup("hanako@example.jp")).json()) as { channel: string; name?: string }
+    assert.strictEqual(stored.channel, "web")
+    assert.isUndefined(stored.name, "the public never sees who booked")
 
+    // The wrong contact finds nothing; the right one, typed in lower case, finds and cancels it.
     await page.goto(`${h.base}/kawanishi/book`)
     await page.fill("#c-number", number)
+    await page.fill("#c-contact", "someone@example.jp")
+    await page.click("form.lookup button")
+    await page.locator(".cancel [role=alert], .cancel .error").first().waitFor()
+    assert.strictEqual(await page.locator("dl.found").count(), 0)
+    await page.fill("#c-number", number.toLowerCase())
+    await page.fill("#c-contact", "Hanako@example.jp")
     await page.click("form.lookup button")
     await page.locator("dl.found").waitFor()
     await page.locator("button", { hasText: "この予約をキャンセルする" }).click()
     await page.locator("p.done").waitFor()
-    const cancelled = await page.request.get(`${h.base}/api/v1/cities/kawanishi/reservations/${number}`)
-    assert.strictEqual(((await cancelled.json()) as { status: string }).status, "cancelled")
+    const cancelled = (await (await lookup("hanako@example.jp")).json()) as { status: string }
+    assert.strictEqual(cancelled.status, "cancelled")
   })
 })
 
@@ -333,5 +343,37 @@ describe("番号札 / walk-in queue", () => {
     await console_.locator("form.finish button").click()
     await console_.waitForURL((u) => !u.searchParams.has("ticket"))
     assert.include(await console_.locator(".console").textContent(), "対応中の番号札はありません")
+  })
+
+  it("a called ticket marked absent is listed for staff, not on the display, and goes back in line on return", async () => {
+    const console_ = await h.page()
+    await console_.goto(`${h.base}/ota/queue?site=honcho&window=3`)
+    await console_.locator(".machine button", { hasText: "カードの交付(受取)" }).click()
+    await console_.locator(".issued .label-big").waitFor()
+    await console_.locator("button", { hasText: "次の方を呼出" }).click()
+    await console_.locator(".current .label-big").waitFor()
+    const called = (await console_.locator(".current .label-big").textContent())!.trim()
+    await console_.locator("button", { hasText: "不在" }).click()
+    await console_.locator(".current.skipped").waitFor()
+
+    // A fresh console (another window) finds the absent ticket in the list and puts it back in line.
+    const other = await h.page()
+    await other.goto(`${h.base}/ota/queue?site=honcho&window=4`)
+    await other.locator("ul.skipped a", { hasText: called }).click()
+    await other.waitForURL(/ticket=/)
+    await other.locator(".current.skipped").waitFor()
+    await other.locator("button", { hasText: "列に戻す" }).click()
+    await other.locator(".current.waiting").waitFor()
+    assert.include(await other.locator("ul.waiting").textContent(), called)
+    assert.strictEqual(await other.locator("ul.skipped a", { hasText: called }).count(), 0)
+
+    // The display's state has no ticket ids and no list of the absent.
+    const shown = (await (await other.request.get(`${h.base}/api/v1/cities/ota/queue?site=honcho`)).json()) as {
+      waiting: Array<Record<string, unknown>>
+      skipped: Array<unknown>
+    }
+    assert.isTrue(shown.waiting.length > 0)
+    assert.isTrue(shown.waiting.every((w) => !("id" in w)))
+    assert.deepStrictEqual(shown.skipped, [])
   })
 })

@@ -111,6 +111,8 @@ export type ReservationStatus =
 /** A reservation as its owner and staff see it. @category models */
 export interface Reservation {
   readonly id: string
+  /** 予約番号: ten characters to read out on the phone or type on the booking page (`reservationCode`). */
+  readonly code: string
   readonly status: ReservationStatus
   readonly slotId: string
   readonly site: string
@@ -302,10 +304,69 @@ export type BookingError =
   | DbError.DbError
 
 // ---------------------------------------------------------------------------------------------
+// Reservation codes (予約番号)
+
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+/**
+ * The reservation code of an id: its first 48 bits (12 hex digits) in ten characters of Crockford's
+ * base 32 — the same value the database stores in `reservation.code` (migration 0105). The code is
+ * short enough to read out on the phone; it is not a secret, so the public lookup also asks for the
+ * contact given at booking.
+ *
+ * @category codes
+ */
+export const reservationCode = (id: string): string => {
+  let value = Number.parseInt(id.replaceAll("-", "").slice(0, 12), 16)
+  let code = ""
+  for (let i = 0; i < 10; i++) {
+    code = CROCKFORD[value % 32] + code
+    value = Math.floor(value / 32)
+  }
+  return code
+}
+
+/**
+ * A code as typed or heard: full-width characters, lower case, hyphens and spaces are accepted, and
+ * the letters Crockford's base 32 leaves out read as the digits they look like (O → 0, I and L → 1).
+ * Anything else is not a code (`undefined`).
+ *
+ * @category codes
+ */
+export const normalizeCode = (input: string): string | undefined => {
+  const code = input
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-‐－ー_]/g, "")
+    .replaceAll("O", "0")
+    .replace(/[IL]/g, "1")
+  return /^[0-7][0-9A-HJKMNP-TV-Z]{9}$/.test(code) ? code : undefined
+}
+
+/**
+ * Whether two contacts are the same: e-mail addresses compared without case, phone numbers by their
+ * digits (hyphens, spaces, brackets and a leading +81 for 0 do not matter).
+ *
+ * @category codes
+ */
+export const sameContact = (stored: string | null, given: string): boolean => {
+  if (stored === null) return false
+  const norm = (c: string) => {
+    const t = c.normalize("NFKC").trim().toLowerCase()
+    if (t.includes("@")) return t
+    const digits = t.replace(/\D/g, "")
+    return t.startsWith("+81") ? `0${digits.slice(2)}` : digits
+  }
+  const a = norm(stored)
+  return a.length > 0 && a === norm(given)
+}
+
+// ---------------------------------------------------------------------------------------------
 // Rows and views
 
 const reservationColumns = [
   "r.id",
+  "r.code",
   "r.status",
   "r.slot_id",
   "s.site",
@@ -335,6 +396,7 @@ const reservationColumns = [
 
 interface ReservationRow {
   readonly id: string
+  readonly code: string
   readonly status: string
   readonly slot_id: string
   readonly site: string
@@ -370,6 +432,7 @@ const toReservation = (r: ReservationRow): Reservation => {
   const precheck = r.precheck === null ? Option.none() : decodePrecheck(r.precheck)
   return {
     id: r.id,
+    code: r.code,
     status: r.status as ReservationStatus,
     slotId: r.slot_id,
     site: r.site,
@@ -678,6 +741,15 @@ export class Reservations extends Context.Service<
       city: string,
       options: ListReservations
     ) => Effect.Effect<ReadonlyArray<Reservation>, Profile.CityNotFound | BookingNotOffered | DbError.DbError>
+    /**
+     * Reservations with this code (予約番号, as typed: see `normalizeCode`), newest first; with a
+     * contact, only those booked with it (`sameContact`) — the public lookup always gives one.
+     */
+    readonly findByCode: (
+      city: string,
+      code: string,
+      contact?: string | undefined
+    ) => Effect.Effect<ReadonlyArray<Reservation>, Profile.CityNotFound | BookingNotOffered | DbError.DbError>
     /** Reservations made with this 交付通知書 number (the counter finds a booking by the postcard). */
     readonly findByNotice: (
       city: string,
@@ -693,6 +765,7 @@ const fromTaken = (
   request: { readonly issuanceNoticeNumber?: string | undefined; readonly precheck?: Precheck | undefined }
 ): Reservation => ({
   id: taken.id,
+  code: reservationCode(taken.id),
   status: taken.status as ReservationStatus,
   slotId: taken.slot_id,
   site: taken.site,
@@ -1277,6 +1350,23 @@ const makeService = Effect.gen(function* () {
     (effect) => run(effect)
   )
 
+  const findByCode = Effect.fn("Reservations.findByCode")(
+    function* (cityName: string, typed: string, contact?: string | undefined) {
+      const city = yield* resolve(cityName)
+      const code = normalizeCode(typed)
+      if (code === undefined) return []
+      const rows = yield* db.use((k, signal) =>
+        selectReservations(k)
+          .where("r.city_code", "=", city.cityCode)
+          .where("r.code", "=", code)
+          .orderBy("r.created_at", "desc")
+          .execute({ signal })
+      )
+      return rows.filter((r) => contact === undefined || sameContact(r.contact, contact)).map(toReservation)
+    },
+    (effect) => run(effect)
+  )
+
   return Reservations.of({
     create: book("confirmed", "create"),
     hold: book("held", "hold"),
@@ -1288,6 +1378,7 @@ const makeService = Effect.gen(function* () {
     markNoShow,
     get,
     list,
+    findByCode,
     findByNotice
   })
 })

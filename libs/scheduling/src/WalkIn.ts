@@ -71,21 +71,31 @@ export interface Issued {
 export interface QueueState {
   readonly site: string
   readonly date: string
+  /** Each ticket's `id` is for staff actions (recall, serve, requeue); the public display is given none. */
   readonly calling: ReadonlyArray<{
+    readonly id?: string
     readonly label: string
     readonly group: string
     readonly window: number | null
     readonly calledAt: string | null
     readonly callCount: number
   }>
-  readonly serving: ReadonlyArray<{ readonly label: string; readonly group: string; readonly window: number | null }>
+  readonly serving: ReadonlyArray<{
+    readonly id?: string
+    readonly label: string
+    readonly group: string
+    readonly window: number | null
+  }>
   readonly waiting: ReadonlyArray<{
+    readonly id?: string
     readonly label: string
     readonly group: string
     readonly kind: "walk_in" | "reservation"
     readonly late: boolean
     readonly queuedAt: string
   }>
+  /** Tickets called but not there (不在): staff put one back in line when its holder returns. */
+  readonly skipped: ReadonlyArray<{ readonly id?: string; readonly label: string; readonly group: string }>
   readonly counts: {
     readonly waiting: number
     readonly called: number
@@ -235,6 +245,22 @@ export class ProcedureRequired extends Schema.TaggedError<ProcedureRequired>("@m
  *
  * @category constructors
  */
+/**
+ * The queue as the call display and the public see it: labels, windows and counts, without ticket ids
+ * and without the list of absent (skipped) tickets.
+ *
+ * @category views
+ */
+export const publicState = (state: QueueState): QueueState => ({
+  site: state.site,
+  date: state.date,
+  calling: state.calling.map(({ id: _, ...rest }) => rest),
+  serving: state.serving.map(({ id: _, ...rest }) => rest),
+  waiting: state.waiting.map(({ id: _, ...rest }) => rest),
+  skipped: [],
+  counts: state.counts
+})
+
 export const chooseGroup = (
   settings: CityBooking["settings"],
   site: string,
@@ -713,6 +739,7 @@ const make = Effect.gen(function* () {
           .filter((r) => r.status === "called")
           .sort((a, b) => (b.called_at?.getTime() ?? 0) - (a.called_at?.getTime() ?? 0))
           .map((r) => ({
+            id: r.id,
             label: r.label,
             group: r.group_id,
             window: r.window_no,
@@ -721,16 +748,20 @@ const make = Effect.gen(function* () {
           })),
         serving: rows
           .filter((r) => r.status === "serving")
-          .map((r) => ({ label: r.label, group: r.group_id, window: r.window_no })),
+          .map((r) => ({ id: r.id, label: r.label, group: r.group_id, window: r.window_no })),
         waiting: rows
           .filter((r) => r.status === "waiting")
           .map((r) => ({
+            id: r.id,
             label: r.label,
             group: r.group_id,
             kind: r.kind === "reservation" ? ("reservation" as const) : ("walk_in" as const),
             late: r.late,
             queuedAt: formatInstant(r.priority_at)
           })),
+        skipped: rows
+          .filter((r) => r.status === "skipped")
+          .map((r) => ({ id: r.id, label: r.label, group: r.group_id })),
         counts
       } satisfies QueueState
     },

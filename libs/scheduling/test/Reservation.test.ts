@@ -1,9 +1,9 @@
-import { assert } from "@effect/vitest"
+import { assert, describe, it } from "@effect/vitest"
 import { Database } from "@madoguchi/db"
 import { describeStorage } from "@madoguchi/db/testing"
 import { Effect, Exit } from "effect"
 import { sql } from "kysely"
-import { Reservations } from "../src/Reservation.ts"
+import { normalizeCode, reservationCode, Reservations, sameContact } from "../src/Reservation.ts"
 import { Slots } from "../src/Slot.ts"
 import { dayFromToday, kawanishi, openDay, services, variant } from "./support.ts"
 
@@ -28,8 +28,59 @@ const errorTag = <A, E>(effect: Effect.Effect<A, E, never>) =>
     Exit.isFailure(exit) ? String((exit.cause.reasons[0] as { error?: { _tag?: string } })?.error?._tag) : "success"
   )
 
+describe("reservation codes (予約番号)", () => {
+  it("ten Crockford base-32 characters from the id's first 48 bits", () => {
+    assert.strictEqual(reservationCode("00000000-0000-4000-8000-000000000000"), "0000000000")
+    assert.strictEqual(reservationCode("ffffffff-ffff-4fff-bfff-ffffffffffff"), "7ZZZZZZZZZ")
+    // 0x080e9676ba60 = 8 857 483 524 704 → 0 8 1 T B 7 D E K 0
+    assert.strictEqual(reservationCode("080e9676-ba60-4208-b303-317335c51fbf"), "081TB7DEK0")
+  })
+  it("reads a code as typed or heard: full width, lower case, hyphens, O for 0 and I/L for 1", () => {
+    assert.strictEqual(normalizeCode("081tb-7dek0"), "081TB7DEK0")
+    assert.strictEqual(normalizeCode("０８１ＴＢ－７ＤＥＫＯ"), "081TB7DEK0")
+    assert.strictEqual(normalizeCode("O8ITB 7DEKO"), "081TB7DEK0")
+    assert.strictEqual(normalizeCode("081TBー7DEK0"), "081TB7DEK0")
+    for (const bad of ["", "081TB7DEK", "081TB7DEK00", "881TB7DEK0", "081TB7DEKU", "not-a-code"]) {
+      assert.isUndefined(normalizeCode(bad), bad)
+    }
+  })
+  it("matches a contact by its digits or its e-mail address, never an empty one", () => {
+    assert.isTrue(sameContact("072-740-1111", "0727401111"))
+    assert.isTrue(sameContact("072-740-1111", "０７２（７４０）１１１１"))
+    assert.isTrue(sameContact("090-1234-5678", "+81 90 1234 5678"))
+    assert.isTrue(sameContact("Hanako@Example.jp", " hanako@example.jp"))
+    assert.isFalse(sameContact("072-740-1111", "072-740-1112"))
+    assert.isFalse(sameContact(null, "072-740-1111"))
+    assert.isFalse(sameContact("---", "()"))
+  })
+})
+
 describeStorage("Reservations", (it) => {
   const layer = services(profiles)
+
+  it.effect("every reservation has its code, stored by the database as computed here; found by code and contact", () =>
+    Effect.gen(function* () {
+      const [slot] = yield* slotsOn("kawanishi", dayFromToday(57))
+      const reservations = yield* Reservations
+      const r = yield* reservations.create("kawanishi", { slotId: slot!.id, procedure: "card_issuance", ...person })
+      assert.strictEqual(r.code, reservationCode(r.id))
+      const read = yield* reservations.get("kawanishi", r.id)
+      assert.strictEqual(read.code, r.code)
+      const typed = `${r.code.slice(0, 5).toLowerCase()}-${r.code.slice(5)}`
+      assert.deepStrictEqual(
+        (yield* reservations.findByCode("kawanishi", typed, "0727401111")).map((x) => x.id),
+        [r.id]
+      )
+      assert.deepStrictEqual(
+        (yield* reservations.findByCode("kawanishi", r.code)).map((x) => x.id),
+        [r.id]
+      )
+      assert.deepStrictEqual(yield* reservations.findByCode("kawanishi", r.code, "090-0000-0000"), [])
+      assert.deepStrictEqual(yield* reservations.findByCode("kawanishi", "not a code", "0727401111"), [])
+      // Another city's code space is its own.
+      assert.deepStrictEqual(yield* reservations.findByCode("delayed", r.code, "0727401111"), [])
+    }).pipe(Effect.provide(layer))
+  )
 
   it.effect("books a seat: 201-shaped result, the slot's remaining seats go down, the list shows it", () =>
     Effect.gen(function* () {

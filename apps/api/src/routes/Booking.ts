@@ -78,6 +78,11 @@ const PartyBody = Schema.Struct({
 })
 
 const RescheduleBody = Schema.Struct({ slotId: Slot.SlotId })
+/** The public lookup: the code (予約番号) and the phone number or e-mail given when booking. */
+const LookupBody = Schema.Struct({
+  code: Schema.String.check(Schema.isBetweenLength(1, 40)),
+  contact: Schema.String.check(Schema.isBetweenLength(1, 200))
+})
 const WaitlistBody = Schema.Struct({
   ...Waitlist.JoinWaitlist.fields,
   channel: Schema.optional(Schema.Literals(["phone", "staff"]))
@@ -109,6 +114,15 @@ const channelOf = (c: AppContext, asked: "phone" | "staff" | undefined) =>
   c.get("staff") === undefined ? ("web" as const) : (asked ?? ("staff" as const))
 
 const actorOf = (c: AppContext) => c.get("staff")?.id ?? "public"
+
+/**
+ * A reservation as the public may see it: without the name, contact and 交付通知書 number it was booked
+ * with (whoever holds an id or a code learns when and what, never who). Staff see everything.
+ */
+const publicReservation = ({ name: _n, contact: _c, issuanceNoticeNumber: _i, ...rest }: Reservation.Reservation) =>
+  rest
+const viewFor = (c: AppContext) => (r: Reservation.Reservation) =>
+  c.get("staff") === undefined ? publicReservation(r) : r
 
 /** The public view of a slot: the contract's fields, plus its date, group and kind. */
 const publicSlot = (s: Slot.SlotDetail) => ({
@@ -298,32 +312,54 @@ export const bookingRoutes = new Hono<AppEnv>()
       })
     )
   )
+  .post("/cities/:city/reservations/lookup", (c) =>
+    run(
+      c,
+      Effect.gen(function* () {
+        const { code, contact } = yield* body(c, LookupBody)
+        const [found] = yield* (yield* Reservation.Reservations).findByCode(city(c), code, contact)
+        if (found === undefined) return yield* new Reservation.ReservationNotFound({ reservationId: code })
+        return publicReservation(found)
+      })
+    )
+  )
   .get("/cities/:city/reservations/:id", (c) =>
     run(
       c,
-      Reservation.Reservations.use((r) => r.get(city(c), param(c, "id")))
+      Effect.gen(function* () {
+        const id = param(c, "id")
+        const reservations = yield* Reservation.Reservations
+        // Staff may look a booking up by its code (a caller reads it out); the public by its id only.
+        if (c.get("staff") !== undefined && Reservation.normalizeCode(id) !== undefined) {
+          const [found] = yield* reservations.findByCode(city(c), id)
+          if (found === undefined) return yield* new Reservation.ReservationNotFound({ reservationId: id })
+          return found
+        }
+        return viewFor(c)(yield* reservations.get(city(c), id))
+      })
     )
   )
   .delete("/cities/:city/reservations/:id", (c) =>
     run(
       c,
-      Reservation.Reservations.use((r) => r.cancel(city(c), param(c, "id"), { idempotencyKey: idempotencyKey(c) }))
+      Reservation.Reservations.use((r) =>
+        r.cancel(city(c), param(c, "id"), { idempotencyKey: idempotencyKey(c) })
+      ).pipe(Effect.map(viewFor(c)))
     )
   )
   .post("/cities/:city/reservations/:id/confirm", (c) =>
-    run(
-      c,
-      Reservation.Reservations.use((r) => r.confirm(city(c), param(c, "id")))
-    )
+    run(c, Reservation.Reservations.use((r) => r.confirm(city(c), param(c, "id"))).pipe(Effect.map(viewFor(c))))
   )
   .post("/cities/:city/reservations/:id/reschedule", (c) =>
     run(
       c,
       Effect.gen(function* () {
         const target = yield* body(c, RescheduleBody)
-        return yield* (yield* Reservation.Reservations).reschedule(city(c), param(c, "id"), target, {
-          idempotencyKey: idempotencyKey(c)
-        })
+        return viewFor(c)(
+          yield* (yield* Reservation.Reservations).reschedule(city(c), param(c, "id"), target, {
+            idempotencyKey: idempotencyKey(c)
+          })
+        )
       })
     )
   )
@@ -390,7 +426,8 @@ export const bookingRoutes = new Hono<AppEnv>()
       c,
       Effect.gen(function* () {
         const q = yield* query(c, QueueQuery)
-        return yield* (yield* WalkIn.Queue).state(city(c), q)
+        const state = yield* (yield* WalkIn.Queue).state(city(c), q)
+        return c.get("staff") === undefined ? WalkIn.publicState(state) : state
       })
     )
   )
@@ -405,13 +442,16 @@ export const bookingRoutes = new Hono<AppEnv>()
     )
     if (checked._tag === "Failure") return run(c, Effect.failCause(checked.cause))
     const q = checked.value
+    const isStaff = c.get("staff") !== undefined
     return streamSSE(c, async (stream) => {
       await c
         .get("runtime")
         .runPromise(
           WalkIn.Queue.use((queue) =>
             Stream.runForEach(queue.watch(city(c), { site: q.site, date: q.date }), (state) =>
-              Effect.promise(() => stream.writeSSE({ event: "queue", data: JSON.stringify(state) }))
+              Effect.promise(() =>
+                stream.writeSSE({ event: "queue", data: JSON.stringify(isStaff ? state : WalkIn.publicState(state)) })
+              )
             )
           ).pipe(Effect.ignore),
           { signal: c.req.raw.signal }
@@ -561,7 +601,19 @@ describe("GET", "/cities/:city/reservations", {
   query: ReservationsQuery,
   statuses: [401, 403]
 })
-describe("GET", "/cities/:city/reservations/:id", { summary: "予約 / one reservation", tag, statuses: [404] })
+describe("POST", "/cities/:city/reservations/lookup", {
+  summary:
+    "予約の確認 / find a booking by its code (予約番号) and the phone number or e-mail given when booking; without name or contact",
+  tag,
+  body: LookupBody,
+  statuses: [400, 404]
+})
+describe("GET", "/cities/:city/reservations/:id", {
+  summary:
+    "予約 / one reservation by id (staff also by code); the public sees it without name, contact or notice number",
+  tag,
+  statuses: [404]
+})
 describe("DELETE", "/cities/:city/reservations/:id", {
   summary: "キャンセル / cancel (header `Idempotency-Key`); the seat reopens after the profile's delay",
   tag,

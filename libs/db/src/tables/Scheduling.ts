@@ -76,6 +76,8 @@ export interface ReservationTable {
   no_show_at: NullableTimestamp
   done_at: NullableTimestamp
   purged_at: NullableTimestamp
+  /** 予約番号: generated from the id by the database (`reservation_code`), never written. */
+  code: ColumnType<string, never, never>
 }
 
 export interface BookingRequestTable {

@@ -33,6 +33,8 @@ export const call = async <A>(
   const headers: Record<string, string> = { accept: "application/json" }
   if (options.body !== undefined) headers["content-type"] = "application/json"
   if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey
+  // A staff screen's call (the API's demo mode lets it act as the demo manager without a login).
+  if (!options.anonymous) headers["x-madoguchi-screen"] = "staff"
   const res = await fetch(path, {
     method,
     headers,

@@ -53,3 +53,6 @@ export const sessionKinds: Record<string, Label> = {
 
 /** A code's label, or the code itself when it has none. */
 export const labelOf = (labels: Record<string, Label>, code: string): Label => labels[code] ?? { ja: code, en: code }
+
+/** A reservation code (予約番号) as shown and read out: two groups of five, `081TB-7DEK0`. */
+export const formatCode = (code: string): string => (code.length === 10 ? `${code.slice(0, 5)}-${code.slice(5)}` : code)

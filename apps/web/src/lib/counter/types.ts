@@ -124,6 +124,8 @@ export type ReservationStatus =
 
 export interface Reservation {
   readonly id: string
+  /** 予約番号: what the resident is given and reads out; the public finds a booking by it and the contact. */
+  readonly code: string
   readonly status: ReservationStatus
   readonly slotId: string
   readonly site: string
@@ -132,8 +134,9 @@ export interface Reservation {
   readonly procedure: string
   readonly seats: number
   readonly channel: "web" | "phone" | "staff"
-  readonly name: string | null
-  readonly contact: string | null
+  /** Absent from what the public sees. */
+  readonly name?: string | null
+  readonly contact?: string | null
   readonly issuanceNoticeNumber?: string
   readonly expiresAt?: string
   readonly reopensAt?: string
@@ -188,21 +191,31 @@ export interface Ticket {
 export interface QueueState {
   readonly site: string
   readonly date: string
+  /** Ticket ids come to staff only; the call display gets none. */
   readonly calling: ReadonlyArray<{
+    readonly id?: string
     readonly label: string
     readonly group: string
     readonly window: number | null
     readonly calledAt: string | null
     readonly callCount: number
   }>
-  readonly serving: ReadonlyArray<{ readonly label: string; readonly group: string; readonly window: number | null }>
+  readonly serving: ReadonlyArray<{
+    readonly id?: string
+    readonly label: string
+    readonly group: string
+    readonly window: number | null
+  }>
   readonly waiting: ReadonlyArray<{
+    readonly id?: string
     readonly label: string
     readonly group: string
     readonly kind: "walk_in" | "reservation"
     readonly late: boolean
     readonly queuedAt: string
   }>
+  /** Called but absent (不在): staff put one back in line when its holder returns. */
+  readonly skipped?: ReadonlyArray<{ readonly id?: string; readonly label: string; readonly group: string }>
   readonly counts: Readonly<Record<"waiting" | "called" | "serving" | "done" | "skipped" | "cancelled", number>>
 }
 

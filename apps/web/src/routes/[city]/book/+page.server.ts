@@ -3,7 +3,7 @@
  * API applies the web channel's share of each slot). Choose a procedure and a free slot of the next
  * two weeks (`GET …/slots`), give a name in kana, a contact and — where asked — the 交付通知書 number,
  * and get the reservation number and what to bring (the pre-check of `POST …/reservations`). A
- * reservation is looked up and cancelled by its number. Each render gets a fresh idempotency key.
+ * reservation is looked up by its number (予約番号) and the contact it was booked with, then cancelled. Each render gets a fresh idempotency key.
  */
 import { randomUUID } from "node:crypto"
 import { error, fail } from "@sveltejs/kit"
@@ -102,15 +102,12 @@ export const actions: Actions = {
     return { action: "book" as const, booked: answer.value, bring, replayed: answer.replayed }
   },
   lookup: async ({ request, fetch, params }) => {
-    const id = valueOf(formValues(await request.formData()), "number")
-    const answer = await call<Reservation>(
-      fetch,
-      "GET",
-      cityApi(params.city, `reservations/${encodeURIComponent(id)}`),
-      {
-        anonymous: true
-      }
-    )
+    const values = formValues(await request.formData())
+    const id = valueOf(values, "number")
+    const answer = await call<Reservation>(fetch, "POST", cityApi(params.city, "reservations/lookup"), {
+      body: { code: id, contact: valueOf(values, "contact") },
+      anonymous: true
+    })
     if (!answer.ok) return fail(answer.status, { action: "lookup" as const, number: id, error: answer.error })
     return { action: "lookup" as const, found: answer.value }
   },
