@@ -303,6 +303,61 @@ describe("booking routes", () => {
     assert.strictEqual(((await back.json()) as { status: string }).status, "waiting")
   })
 
+  it("the waitlist of a full slot: the public sees its place, staff see the day's list; a cancellation offers the seat", async () => {
+    const slot = (await slotsOf(day))[8]!
+    const full = await post(
+      "/cities/kawanishi/reservations",
+      { slotId: slot.id, procedure: "card_issuance", ...person, seats: 4 },
+      auth()
+    )
+    assert.strictEqual(full.status, 201)
+    const taken = (await full.json()) as { id: string }
+    const joined = await post("/cities/kawanishi/waitlist", {
+      slotId: slot.id,
+      procedure: "card_issuance",
+      name: "マツイ ハナ",
+      contact: "090-1111-2222"
+    })
+    assert.strictEqual(joined.status, 201)
+    const entry = (await joined.json()) as { id: string; position: number }
+    assert.strictEqual(entry.position, 1)
+    const seen = (await (await app.request(`/api/v1/cities/kawanishi/waitlist/${entry.id}`)).json()) as Record<
+      string,
+      unknown
+    >
+    assert.strictEqual(seen["position"], 1)
+    assert.notProperty(seen, "name")
+    assert.notProperty(seen, "contact")
+
+    assert.strictEqual((await app.request(`/api/v1/cities/kawanishi/waitlist?date=${day}`)).status, 401)
+    const listed = await app.request(`/api/v1/cities/kawanishi/waitlist?date=${day}`, { headers: auth() })
+    assert.strictEqual(listed.status, 200)
+    const entries = ((await listed.json()) as { entries: Array<{ id: string; name: string; slotId: string }> }).entries
+    assert.deepInclude(
+      entries.map((e) => ({ id: e.id, name: e.name, slotId: e.slotId })),
+      { id: entry.id, name: "マツイ ハナ", slotId: slot.id }
+    )
+    const badDate = await app.request("/api/v1/cities/kawanishi/waitlist?date=2027-02-30", { headers: auth() })
+    assert.strictEqual(badDate.status, 400)
+    assert.strictEqual(((await badDate.json()) as ErrorBody).error.path, "date")
+
+    // The seats come free: the first in line is offered one, and accepts it.
+    const cancelled = await app.request(`/api/v1/cities/kawanishi/reservations/${taken.id}`, {
+      method: "DELETE",
+      headers: auth()
+    })
+    assert.strictEqual(cancelled.status, 200)
+    const offered = (await (await app.request(`/api/v1/cities/kawanishi/waitlist/${entry.id}`)).json()) as {
+      status: string
+    }
+    assert.strictEqual(offered.status, "offered")
+    const accepted = await post(`/cities/kawanishi/waitlist/${entry.id}/accept`, {})
+    assert.strictEqual(accepted.status, 200)
+    const booking = (await accepted.json()) as Record<string, unknown>
+    assert.strictEqual(booking["status"], "confirmed")
+    assert.notProperty(booking, "name")
+  })
+
   it("a staff screen's header makes a request staff in demo mode only", async () => {
     const slot = (await slotsOf(day))[6]!
     const made = (await (

@@ -258,13 +258,23 @@ describe("予約 / reservations", () => {
       .click()
     await page.locator("p.done").waitFor()
 
+    // Looked up by its number, and listed with the day's waitlist, where staff accept the seat offered.
     await page.goto(`${view}&waitlist=${entry}`)
     assert.include(await page.locator("#waitlist-heading + form + p").textContent(), "空きのご案内中")
-    await page.locator("button", { hasText: "空き枠で予約する" }).click()
+    const waiting = page.locator("table.waiting tbody tr", { hasText: "サトウ ジロウ" })
+    assert.include(await waiting.textContent(), "072-740-3333")
+    assert.include(await waiting.textContent(), "空きのご案内中")
+    await waiting.locator("button", { hasText: "空き枠で予約する" }).click()
     await page.locator("p.done").waitFor()
     await page.goto(view)
-    const offered = page.locator("table.list tbody tr", { hasText: "サトウ ジロウ" })
+    const offered = page.locator("section[aria-labelledby=list-heading] table.list tbody tr", {
+      hasText: "サトウ ジロウ"
+    })
     assert.include(await offered.textContent(), "予約確定")
+    assert.include(
+      await page.locator("table.waiting tbody tr", { hasText: "サトウ ジロウ" }).textContent(),
+      "予約に切替済み"
+    )
   })
 })
 

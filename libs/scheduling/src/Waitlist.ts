@@ -225,6 +225,11 @@ export class Waitlist extends Context.Service<
       city: string,
       slotId: string
     ) => Effect.Effect<ReadonlyArray<Entry>, Profile.CityNotFound | BookingNotOffered | DbError.DbError>
+    /** Every entry for the slots of a day (at one site), by slot time then joining order: the staff's list. */
+    readonly listOn: (
+      city: string,
+      options: { readonly date: string; readonly site?: string | undefined }
+    ) => Effect.Effect<ReadonlyArray<Entry>, Profile.CityNotFound | BookingNotOffered | DbError.DbError>
     /** A city's notifications not yet delivered, oldest first (for a sender). */
     readonly pending: (cityCode: string, limit?: number) => Effect.Effect<ReadonlyArray<Notification>, DbError.DbError>
     readonly markSent: (cityCode: string, id: number) => Effect.Effect<void, DbError.DbError>
@@ -369,6 +374,27 @@ const make = Effect.gen(function* () {
     (effect) => run(effect)
   )
 
+  const listOn = Effect.fn("Waitlist.listOn")(
+    function* (cityName: string, options: { readonly date: string; readonly site?: string | undefined }) {
+      const city = yield* resolve(cityName)
+      const rows = yield* db.use((k, signal) =>
+        selectEntries(k)
+          .innerJoin("booking_slot as s", (j) =>
+            j.onRef("s.city_code", "=", "w.city_code").onRef("s.id", "=", "w.slot_id")
+          )
+          .where("w.city_code", "=", city.cityCode)
+          .where("s.day", "=", options.date)
+          .$if(options.site !== undefined, (q) => q.where("s.site", "=", options.site!))
+          .orderBy("s.starts_at")
+          .orderBy("w.created_at")
+          .orderBy("w.id")
+          .execute({ signal })
+      )
+      return rows.map(toEntry)
+    },
+    (effect) => run(effect)
+  )
+
   const pending = Effect.fn("Waitlist.pending")(function* (cityCode: string, limit = 100) {
     const rows = yield* db.use((k, signal) =>
       k
@@ -417,7 +443,7 @@ const make = Effect.gen(function* () {
     )
   })
 
-  return Waitlist.of({ join, withdraw, accept, get, list, pending, markSent, markFailed })
+  return Waitlist.of({ join, withdraw, accept, get, list, listOn, pending, markSent, markFailed })
 })
 
 /** @category layers */

@@ -78,6 +78,17 @@ describeStorage("Sweeper", (it) => {
       const first = yield* waitlist.join("sweep", { ...input, contact: "first@example.jp" })
       const second = yield* waitlist.join("sweep", { ...input, contact: "second@example.jp" })
       assert.deepStrictEqual([first.status, second.status], ["waiting", "waiting"])
+      // The staff's list of the day: both, in joining order, with who they are; another day has none.
+      const day = yield* waitlist.listOn("sweep", { date: dayFromToday(30) })
+      assert.deepStrictEqual(
+        day.map((e) => [e.id, e.contact, e.position]),
+        [
+          [first.id, "first@example.jp", 1],
+          [second.id, "second@example.jp", 2]
+        ]
+      )
+      assert.deepStrictEqual(yield* waitlist.listOn("sweep", { date: dayFromToday(31) }), [])
+      assert.deepStrictEqual(yield* waitlist.listOn("sweep", { date: dayFromToday(30), site: "elsewhere" }), [])
 
       yield* lapse(hold.id)
       const round = yield* sweeper.sweep

@@ -96,6 +96,7 @@ const CallNextBody = Schema.Struct({
 const ServeBody = Schema.Struct({
   window: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 99 })))
 })
+const WaitlistQuery = Schema.Struct({ date: Values.LocalDate, site: Schema.optional(Schema.String) })
 const QueueQuery = Schema.Struct({ site: Schema.String, date: Schema.optional(Values.LocalDate) })
 const ReservationsQuery = Schema.Struct({
   date: Values.LocalDate,
@@ -123,6 +124,14 @@ const publicReservation = ({ name: _n, contact: _c, issuanceNoticeNumber: _i, ..
   rest
 const viewFor = (c: AppContext) => (r: Reservation.Reservation) =>
   c.get("staff") === undefined ? publicReservation(r) : r
+/** A waitlist entry likewise: the public sees its place in line, not who is waiting. */
+const entryViewFor =
+  (c: AppContext) =>
+  (e: Waitlist.Entry): Waitlist.Entry | Omit<Waitlist.Entry, "name" | "contact"> => {
+    if (c.get("staff") !== undefined) return e
+    const { name: _n, contact: _c, ...rest } = e
+    return rest
+  }
 
 /** The public view of a slot: the contract's fields, plus its date, group and kind. */
 const publicSlot = (s: Slot.SlotDetail) => ({
@@ -386,22 +395,25 @@ export const bookingRoutes = new Hono<AppEnv>()
       (entry) => c.json(entry, 201)
     )
   )
-  .get("/cities/:city/waitlist/:id", (c) =>
+  .get("/cities/:city/waitlist", anyStaff, (c) =>
     run(
       c,
-      Waitlist.Waitlist.use((w) => w.get(city(c), param(c, "id")))
+      Effect.gen(function* () {
+        const q = yield* query(c, WaitlistQuery)
+        return { entries: yield* (yield* Waitlist.Waitlist).listOn(city(c), q) }
+      })
     )
   )
+  .get("/cities/:city/waitlist/:id", (c) =>
+    run(c, Waitlist.Waitlist.use((w) => w.get(city(c), param(c, "id"))).pipe(Effect.map(entryViewFor(c))))
+  )
   .delete("/cities/:city/waitlist/:id", (c) =>
-    run(
-      c,
-      Waitlist.Waitlist.use((w) => w.withdraw(city(c), param(c, "id")))
-    )
+    run(c, Waitlist.Waitlist.use((w) => w.withdraw(city(c), param(c, "id"))).pipe(Effect.map(entryViewFor(c))))
   )
   .post("/cities/:city/waitlist/:id/accept", (c) =>
     run(
       c,
-      Waitlist.Waitlist.use((w) => w.accept(city(c), param(c, "id")))
+      Waitlist.Waitlist.use((w) => w.accept(city(c), param(c, "id"))).pipe(Effect.map(viewFor(c)))
     )
   )
   // Walk-in tickets and the queue -----------------------------------------------------------------
@@ -646,7 +658,17 @@ describe("POST", "/cities/:city/waitlist", {
   body: WaitlistBody,
   statuses: [201, 404, 409, 422]
 })
-describe("GET", "/cities/:city/waitlist/:id", { summary: "キャンセル待ち / one entry", tag, statuses: [404] })
+describe("GET", "/cities/:city/waitlist", {
+  summary: "キャンセル待ち一覧 / the waitlist of a day's slots, by slot time and joining order (staff)",
+  tag,
+  query: WaitlistQuery,
+  statuses: [400, 401, 403]
+})
+describe("GET", "/cities/:city/waitlist/:id", {
+  summary: "キャンセル待ち / one entry (the public sees its place in line, not the name or contact)",
+  tag,
+  statuses: [404]
+})
 describe("DELETE", "/cities/:city/waitlist/:id", { summary: "キャンセル待ちの取消 / leave", tag, statuses: [404] })
 describe("POST", "/cities/:city/waitlist/:id/accept", {
   summary: "空き枠のご案内を受ける / accept the offered seat",

@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ url, fetch, params, parent }) => {
   const move = url.searchParams.get("move")
   const waitlistId = url.searchParams.get("waitlist")
 
-  const [voc, slots, reservations, moving, waitlist] = await Promise.all([
+  const [voc, slots, reservations, moving, waitlist, waiting] = await Promise.all([
     vocabulary(fetch),
     call<{ slots: ReadonlyArray<Slot> }>(
       fetch,
@@ -42,7 +42,12 @@ export const load: PageServerLoad = async ({ url, fetch, params, parent }) => {
       cityApi(params.city, `reservations${queryOf({ date, site })}`)
     ),
     isId(move) ? call<Reservation>(fetch, "GET", cityApi(params.city, `reservations/${move}`)) : null,
-    isId(waitlistId) ? call<WaitlistEntry>(fetch, "GET", cityApi(params.city, `waitlist/${waitlistId}`)) : null
+    isId(waitlistId) ? call<WaitlistEntry>(fetch, "GET", cityApi(params.city, `waitlist/${waitlistId}`)) : null,
+    call<{ entries: ReadonlyArray<WaitlistEntry> }>(
+      fetch,
+      "GET",
+      cityApi(params.city, `waitlist${queryOf({ date, site })}`)
+    )
   ])
   const slotList = slots.ok ? [...slots.value.slots].sort((a, b) => a.start.localeCompare(b.start)) : []
   return {
@@ -59,6 +64,9 @@ export const load: PageServerLoad = async ({ url, fetch, params, parent }) => {
     reservationsError: reservations.ok ? null : reservations.error,
     moving: moving?.ok ? moving.value : null,
     waitlist: waitlist === null ? null : waitlist.ok ? { ok: true as const, entry: waitlist.value } : waitlist,
+    /** The day's waitlist at this site, by slot time and joining order. */
+    waiting: waiting.ok ? waiting.value.entries : [],
+    waitingError: waiting.ok ? null : waiting.error,
     /** One key per render of the forms: a second submit of the same form replays, never books twice. */
     key: randomUUID(),
     labels: voc.ok
