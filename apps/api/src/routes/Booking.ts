@@ -411,10 +411,7 @@ export const bookingRoutes = new Hono<AppEnv>()
     run(c, Waitlist.Waitlist.use((w) => w.withdraw(city(c), param(c, "id"))).pipe(Effect.map(entryViewFor(c))))
   )
   .post("/cities/:city/waitlist/:id/accept", (c) =>
-    run(
-      c,
-      Waitlist.Waitlist.use((w) => w.accept(city(c), param(c, "id"))).pipe(Effect.map(viewFor(c)))
-    )
+    run(c, Waitlist.Waitlist.use((w) => w.accept(city(c), param(c, "id"))).pipe(Effect.map(viewFor(c))))
   )
   // Walk-in tickets and the queue -----------------------------------------------------------------
   .post("/cities/:city/walk-ins", (c) =>
