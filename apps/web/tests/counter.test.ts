@@ -196,6 +196,16 @@ describe("予約 / reservations", () => {
     )
     assert.include(again, id.replace("-", ""), "the same reservation, by its code")
 
+    // A caller reads the number out: staff find the booking by it, the day opened with it marked.
+    await page.goto(`${h.base}/kawanishi/reservations`)
+    await page.fill("#r-code", id.toLowerCase())
+    await page.locator("form.find button").click()
+    await page.waitForURL(/found=/)
+    assert.include(await page.locator("tr.found").textContent(), id)
+    await page.fill("#r-code", "00000-00000")
+    await page.locator("form.find button").click()
+    await page.locator("form.find + .error").waitFor()
+
     await page.goto(view)
     const after = Number((await row.locator("td.left").textContent())?.trim())
     assert.strictEqual(after, before - 1, "one seat taken, not two")

@@ -6,7 +6,7 @@
  * gets a fresh idempotency key, so submitting the same form twice books once.
  */
 import { randomUUID } from "node:crypto"
-import { fail } from "@sveltejs/kit"
+import { fail, redirect } from "@sveltejs/kit"
 import { call, cityApi, queryOf } from "#lib/counter/api.server.ts"
 import { bookingBody, counterSites, precheckOf, whatToBring } from "#lib/counter/booking.server.ts"
 import { isLocalDate, todayInJapan } from "#lib/counter/dates.ts"
@@ -19,6 +19,23 @@ const isId = (s: string | null): s is string => s !== null && /^[0-9a-f-]{36}$/i
 
 export const load: PageServerLoad = async ({ url, fetch, params, parent }) => {
   const { city, staff } = await parent()
+  // 予約番号 read out by a caller: open the day of that booking, with it marked.
+  const code = url.searchParams.get("code")?.trim() ?? ""
+  let codeError = null
+  if (code !== "") {
+    const found = await call<Reservation>(
+      fetch,
+      "GET",
+      cityApi(params.city, `reservations/${encodeURIComponent(code)}`)
+    )
+    if (found.ok) {
+      redirect(
+        303,
+        `${queryOf({ date: found.value.start.slice(0, 10), site: found.value.site, found: found.value.id })}#r-${found.value.id}`
+      )
+    }
+    codeError = found.error
+  }
   const sites = counterSites(city.sites)
   const today = todayInJapan()
   const askedDate = url.searchParams.get("date")
@@ -64,6 +81,10 @@ export const load: PageServerLoad = async ({ url, fetch, params, parent }) => {
     reservationsError: reservations.ok ? null : reservations.error,
     moving: moving?.ok ? moving.value : null,
     waitlist: waitlist === null ? null : waitlist.ok ? { ok: true as const, entry: waitlist.value } : waitlist,
+    /** The reservation found by its code (marked in the list), or why none was. */
+    found: url.searchParams.get("found"),
+    code,
+    codeError,
     /** The day's waitlist at this site, by slot time and joining order. */
     waiting: waiting.ok ? waiting.value.entries : [],
     waitingError: waiting.ok ? null : waiting.error,
