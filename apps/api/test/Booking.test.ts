@@ -145,6 +145,30 @@ describe("booking routes", () => {
     assert.notProperty(after, "name")
   })
 
+  it("GET /cities/{city}/booking-settings: the profile's settings with their defaults; an unknown city is 404", async () => {
+    const res = await app.request("/api/v1/cities/kawanishi/booking-settings")
+    assert.strictEqual(res.status, 200)
+    const settings = (await res.json()) as {
+      city: string
+      cityCode: string
+      slotMinutes: number
+      holdMinutes: number
+      issuanceNoticeNumber: string
+      walkIns: Record<string, string>
+      groups: Array<unknown>
+    }
+    assert.strictEqual(settings.city, "kawanishi")
+    assert.strictEqual(settings.cityCode, "282171")
+    assert.strictEqual(settings.slotMinutes, 15)
+    assert.isAbove(settings.holdMinutes, 0)
+    assert.include(["none", "optional", "required"], settings.issuanceNoticeNumber)
+    assert.hasAllKeys(settings.walkIns, ["regular", "holiday_opening", "outreach"])
+    assert.isAbove(settings.groups.length, 0)
+    const unknown = await app.request("/api/v1/cities/atlantis/booking-settings")
+    assert.strictEqual(unknown.status, 404)
+    assert.strictEqual(((await unknown.json()) as ErrorBody).error.code, "CITY_NOT_FOUND")
+  })
+
   it("bad bookings are 4xx naming what was wrong", async () => {
     const [, slot] = await slotsOf(day)
     const bad = await post("/cities/kawanishi/reservations", {

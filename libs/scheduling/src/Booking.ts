@@ -5,7 +5,8 @@
  */
 import type { Database } from "@madoguchi/db"
 import type { ActivityLog, Profile } from "@madoguchi/domain"
-import { type Config, Layer } from "effect"
+import { type Config, Effect, Layer } from "effect"
+import { resolve } from "./internal/city.ts"
 import * as Outreach from "./Outreach.ts"
 import * as Reservation from "./Reservation.ts"
 import * as Slot from "./Slot.ts"
@@ -38,3 +39,14 @@ export const layer: Layer.Layer<Services, Config.ConfigError, Requirements> = La
   Outreach.layer,
   Sweeper.layer
 )
+
+/**
+ * A city's booking settings as resolved from its profile, defaults filled in (slot length, hold and
+ * re-open minutes, no-show minutes, seats per booking, channel shares, whether the 交付通知書 number is
+ * asked, procedure groups, walk-ins per session kind, personal-data retention): what a booking page or
+ * an embedding system needs to know before it books. Nothing in it is personal.
+ *
+ * @category constructors
+ */
+export const settings = (city: string) =>
+  Effect.map(resolve(city), (c) => ({ city: c.profile.slug, cityCode: c.cityCode, ...c.settings }))

@@ -6,7 +6,7 @@
  * rosters. `Idempotency-Key` is honoured on every create, cancel and reschedule.
  */
 import { Eligibility, Profile, Values } from "@madoguchi/domain"
-import { Outreach, Reservation, Slot, Waitlist, WalkIn } from "@madoguchi/scheduling"
+import { Booking, Outreach, Reservation, Slot, Waitlist, WalkIn } from "@madoguchi/scheduling"
 import { Effect, Option, Result, Schema, Stream } from "effect"
 import { Hono } from "hono"
 import { streamSSE } from "hono/streaming"
@@ -240,6 +240,7 @@ const staff = requireStaff("contractor_manager", "contractor_operator", "city_st
 const anyStaff = requireStaff()
 
 export const bookingRoutes = new Hono<AppEnv>()
+  .get("/cities/:city/booking-settings", (c) => run(c, Booking.settings(city(c))))
   // Slots -----------------------------------------------------------------------------------------
   .get("/cities/:city/slots", (c) =>
     run(
@@ -565,6 +566,12 @@ export const bookingRoutes = new Hono<AppEnv>()
   )
 
 const tag = "booking"
+describe("GET", "/cities/:city/booking-settings", {
+  summary:
+    "予約の設定 / the city's booking settings with defaults filled in: slot and hold minutes, channels, notice number, groups, walk-ins",
+  tag,
+  statuses: [404]
+})
 describe("GET", "/cities/:city/slots", {
   summary:
     "予約枠 / bookable slots (`from`, `to`: YYYY-MM-DD; `site`, `procedure` narrow; `remaining` is what the public page may still book)",

@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ url, fetch, params }) => {
   const from = isLocalDate(asked) && asked > today ? asked : today
   const to = addDays(from, SPAN - 1)
   const anonymous = true
-  const [city, voc, slots, sessions] = await Promise.all([
+  const [city, voc, slots, sessions, settings] = await Promise.all([
     call<CitySummary>(fetch, "GET", `/api/v1/cities/${encodeURIComponent(params.city)}`, { anonymous }),
     vocabulary(fetch),
     call<{ slots: ReadonlyArray<Slot> }>(fetch, "GET", cityApi(params.city, `slots${queryOf({ from, to })}`), {
@@ -40,6 +40,12 @@ export const load: PageServerLoad = async ({ url, fetch, params }) => {
       fetch,
       "GET",
       cityApi(params.city, `outreach-sessions${queryOf({ from, to })}`),
+      { anonymous }
+    ),
+    call<{ issuanceNoticeNumber: "required" | "optional" | "none" }>(
+      fetch,
+      "GET",
+      cityApi(params.city, "booking-settings"),
       { anonymous }
     )
   ])
@@ -73,6 +79,8 @@ export const load: PageServerLoad = async ({ url, fetch, params }) => {
           }))
       : [],
     slotsError: slots.ok ? null : slots.error,
+    /** Whether the city asks for the 交付通知書 number when booking (its profile's booking settings). */
+    noticePolicy: settings.ok ? settings.value.issuanceNoticeNumber : ("optional" as const),
     slotId,
     key: randomUUID(),
     labels: voc.ok
