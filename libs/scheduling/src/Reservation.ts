@@ -18,7 +18,9 @@ import { Context, Data, Effect, Layer, Option, Schema } from "effect"
 import { sql } from "kysely"
 import { type BookingNotOffered, type CityBooking, resolve, resolveIn } from "./internal/city.ts"
 import { decoder } from "./internal/decode.ts"
-import { Contact, IssuanceNoticeNumber, NameKana } from "./internal/personal.ts"
+import { Contact, IssuanceNoticeNumber, NameKana, sameContact } from "./internal/personal.ts"
+
+export { sameContact }
 import * as Seats from "./internal/seats.ts"
 import * as Tickets from "./internal/tickets.ts"
 import { formatInstant, localDate } from "./internal/time.ts"
@@ -344,22 +346,17 @@ export const normalizeCode = (input: string): string | undefined => {
 }
 
 /**
- * Whether two contacts are the same: e-mail addresses compared without case, phone numbers by their
- * digits (hyphens, spaces, brackets and a leading +81 for 0 do not matter).
+ * A reservation as the public may see it: without the name, contact and 交付通知書 number it was booked
+ * with (whoever holds an id or a code learns when and what, never who).
  *
- * @category codes
+ * @category views
  */
-export const sameContact = (stored: string | null, given: string): boolean => {
-  if (stored === null) return false
-  const norm = (c: string) => {
-    const t = c.normalize("NFKC").trim().toLowerCase()
-    if (t.includes("@")) return t
-    const digits = t.replace(/\D/g, "")
-    return t.startsWith("+81") ? `0${digits.slice(2)}` : digits
-  }
-  const a = norm(stored)
-  return a.length > 0 && a === norm(given)
-}
+export const publicView = ({
+  name: _n,
+  contact: _c,
+  issuanceNoticeNumber: _i,
+  ...rest
+}: Reservation): Omit<Reservation, "name" | "contact" | "issuanceNoticeNumber"> => rest
 
 // ---------------------------------------------------------------------------------------------
 // Rows and views

@@ -68,6 +68,13 @@ export interface Entry {
   readonly closedAt?: string
 }
 
+/**
+ * A waitlist entry as the public may see it: its place in line and its state, not who is waiting.
+ *
+ * @category views
+ */
+export const publicView = ({ name: _n, contact: _c, ...rest }: Entry): Omit<Entry, "name" | "contact"> => rest
+
 /** A notification waiting in the outbox for a sender. @category models */
 export interface Notification {
   readonly id: number

@@ -116,22 +116,11 @@ const channelOf = (c: AppContext, asked: "phone" | "staff" | undefined) =>
 
 const actorOf = (c: AppContext) => c.get("staff")?.id ?? "public"
 
-/**
- * A reservation as the public may see it: without the name, contact and 交付通知書 number it was booked
- * with (whoever holds an id or a code learns when and what, never who). Staff see everything.
- */
-const publicReservation = ({ name: _n, contact: _c, issuanceNoticeNumber: _i, ...rest }: Reservation.Reservation) =>
-  rest
+/** What the caller may see: staff everything, the public the lib's public views (never who booked). */
 const viewFor = (c: AppContext) => (r: Reservation.Reservation) =>
-  c.get("staff") === undefined ? publicReservation(r) : r
-/** A waitlist entry likewise: the public sees its place in line, not who is waiting. */
-const entryViewFor =
-  (c: AppContext) =>
-  (e: Waitlist.Entry): Waitlist.Entry | Omit<Waitlist.Entry, "name" | "contact"> => {
-    if (c.get("staff") !== undefined) return e
-    const { name: _n, contact: _c, ...rest } = e
-    return rest
-  }
+  c.get("staff") === undefined ? Reservation.publicView(r) : r
+const entryViewFor = (c: AppContext) => (e: Waitlist.Entry) =>
+  c.get("staff") === undefined ? Waitlist.publicView(e) : e
 
 /** The public view of a slot: the contract's fields, plus its date, group and kind. */
 const publicSlot = (s: Slot.SlotDetail) => ({
@@ -329,7 +318,7 @@ export const bookingRoutes = new Hono<AppEnv>()
         const { code, contact } = yield* body(c, LookupBody)
         const [found] = yield* (yield* Reservation.Reservations).findByCode(city(c), code, contact)
         if (found === undefined) return yield* new Reservation.ReservationNotFound({ reservationId: code })
-        return publicReservation(found)
+        return Reservation.publicView(found)
       })
     )
   )

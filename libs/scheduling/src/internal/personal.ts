@@ -65,6 +65,27 @@ export const Contact = normalized.check(
 /** How the contact reaches the person. @category constructors */
 export const contactKind = (contact: string): "email" | "phone" => (contact.includes("@") ? "email" : "phone")
 
+/** A contact as compared: an e-mail address without case, a phone number by its digits (+81 read as 0). */
+const comparable = (contact: string): string => {
+  const t = contact.normalize("NFKC").trim().toLowerCase()
+  if (contactKind(t) === "email") return t
+  const digits = t.replace(/\D/g, "")
+  return t.startsWith("+81") ? `0${digits.slice(2)}` : digits
+}
+
+/**
+ * Whether a contact given now is the one stored: e-mail addresses compared without case, phone numbers
+ * by their digits (hyphens, spaces, brackets and a leading +81 for 0 do not matter). An erased or empty
+ * contact matches nothing.
+ *
+ * @category constructors
+ */
+export const sameContact = (stored: string | null, given: string): boolean => {
+  if (stored === null) return false
+  const a = comparable(stored)
+  return a.length > 0 && a === comparable(given)
+}
+
 /**
  * The number printed on the 交付通知書 (はがき): letters and digits, up to 30 characters. It is not the
  * 個人番号, and the My Number guard refuses one given by mistake.
